@@ -1,0 +1,1 @@
+"""Yuanjiao's optimisation engine: pure Python + OR-Tools, no web or database imports."""
