@@ -1,0 +1,1 @@
+"""Yuanjiao web service: FastAPI routers, services, SQLAlchemy models."""
