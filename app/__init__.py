@@ -1,1 +1,1 @@
-"""Yuanjiao web service: FastAPI routers, services, SQLAlchemy models."""
+"""Yuanjiao (援教): the web service that stores a county's rural teaching-support world."""

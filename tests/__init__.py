@@ -1,0 +1,1 @@
+"""The service's tests (the solver's own live in tests/solver/)."""

@@ -25,3 +25,10 @@ class RoutingSolution:
     status: str
     iterations: int
     elapsed_seconds: float
+    # Start time of each of the vehicle's breaks, in the order of Vehicle.breaks.
+    break_starts: tuple[tuple[int, ...], ...] = ()
+
+    @property
+    def stop_routes(self) -> tuple[tuple[int, ...], ...]:
+        """Stop indices per vehicle, without times."""
+        return tuple(tuple(v.stop for v in route) for route in self.routes)

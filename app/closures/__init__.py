@@ -1,0 +1,1 @@
+"""County-wide closures (holidays): no visits on these dates."""

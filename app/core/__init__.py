@@ -1,0 +1,1 @@
+"""Cross-cutting mechanisms, one of each: settings, sessions, auth, errors, CRUD, paging."""

@@ -1,0 +1,1 @@
+"""Counties: the tenant. Every other row belongs to exactly one county."""

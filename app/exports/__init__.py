@@ -1,0 +1,1 @@
+"""Exports a coordinator prints or hands on: the weekly plan as .xlsx and .csv."""

@@ -1,0 +1,1 @@
+"""Needs: what a school asks for each week (activity, sessions, minutes, days, priority)."""

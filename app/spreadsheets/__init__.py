@@ -1,0 +1,1 @@
+"""Workbooks the bureau downloads: import templates, and the print look shared with exports."""

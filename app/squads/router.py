@@ -1,0 +1,4 @@
+from app.core.crud_router import crud_router
+from app.squads.service import squads
+
+router = crud_router(squads)

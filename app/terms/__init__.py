@@ -1,0 +1,1 @@
+"""Terms (学期): the period posts and needs are planned for."""

@@ -1,0 +1,1 @@
+"""API tokens: a random secret shown once, stored as its SHA-256 hash."""

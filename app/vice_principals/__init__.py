@@ -1,0 +1,1 @@
+"""Vice-principal candidates for term posts (挂职 / 轮岗)."""

@@ -1,0 +1,1 @@
+"""Demo data: pure generators (standard library only, no app imports)."""

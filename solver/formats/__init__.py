@@ -1,0 +1,1 @@
+"""Readers for public benchmark file formats (pure parsing, no solving)."""

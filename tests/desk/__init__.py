@@ -1,0 +1,1 @@
+"""Browser tests of the coordinator's desk: real Chromium against a real server."""
