@@ -23,6 +23,8 @@ XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls / .et
 MAX_ROWS = 50_000
 MAX_COLUMNS = 200
+# A 10 MB .xlsx can unpack to gigabytes (a "zip bomb"); real county sheets unpack to < 50 MB.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,18 @@ def read_table(content: bytes, filename: str) -> Table:
 
 
 def _read_xlsx(content: bytes, filename: str) -> Table:
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as err:
+        raise _unreadable(filename, err) from err
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise file_error(
+            "文件解压后过大，请分批导入",
+            "the workbook unpacks to more than 200 MB; split it",
+            413,
+            "file_too_large",
+        )
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError) as err:

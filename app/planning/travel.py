@@ -1,7 +1,8 @@
-"""Travel minutes for a solve: the one place the service asks a travel provider.
+"""Travel minutes for a solve: the one place the planning layer asks for roads.
 
-Kept to one function so a cached or uploaded matrix (spreadsheet import) can replace the
-provider call without touching how the instance is built.
+``app.travel.service.travel_minutes`` decides how (great circle, OSRM with its cache, the
+matrix a coordinator uploaded); OSRM cache rows it adds go into ``session``, so the caller's
+commit keeps them.
 """
 
 from __future__ import annotations
@@ -11,15 +12,13 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from app.counties.models import County
-from app.travel import GreatCircleProvider, Place
+from app.travel import Place
+from app.travel.service import travel_minutes
 from solver.week.instance import TravelMatrix
 
 
 def travel_matrix(session: Session, county: County, places: Sequence[Place]) -> TravelMatrix:
-    provider = GreatCircleProvider(
-        detour_factor=county.detour_factor, speed_kmh=county.road_speed_kmh
-    )
-    minutes = provider.minutes(places)
+    minutes = travel_minutes(session, county, places)
     return TravelMatrix(
         locations=tuple(p.code for p in places),
         minutes=tuple(tuple(row) for row in minutes),

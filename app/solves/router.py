@@ -30,8 +30,8 @@ def start_solve(
     request: Request,
     response: Response,
     session: SessionDep,
-    queue: QueueDep,
     access: Annotated[Access, Depends(COUNTY_WRITE)],
+    queue: QueueDep,
 ) -> SolveOut:
     iso = parse_week(week)
     solve = service.start_solve(session, access, request.app.state.settings, queue, iso, body)
@@ -59,7 +59,10 @@ def list_solves(
 
 @router.get("/solves/{solve_id}", summary="A solve's status, progress, errors and draft")
 def get_solve(
-    solve_id: SolveId, session: SessionDep, access: Annotated[Access, Depends(COUNTY_READ)]
+    solve_id: SolveId,
+    session: SessionDep,
+    access: Annotated[Access, Depends(COUNTY_READ)],
+    _queue: QueueDep,  # on SQLite this starts the embedded worker, which fails lost solves
 ) -> SolveOut:
     return service.describe(session, service.get_solve(session, access, solve_id))
 
@@ -68,8 +71,8 @@ def get_solve(
 def cancel_solve(
     solve_id: SolveId,
     session: SessionDep,
-    queue: QueueDep,
     access: Annotated[Access, Depends(COUNTY_WRITE)],
+    queue: QueueDep,
 ) -> SolveOut:
     solve = service.cancel_solve(session, access, queue, solve_id)
     return service.describe(session, solve)

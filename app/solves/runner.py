@@ -19,6 +19,7 @@ from app.planning.weeks import parse_week
 from app.plans.writer import write_plan
 from app.solves.models import Solve, utcnow
 from app.solves.progress import ProgressWriter
+from app.travel import TravelError
 from solver.routing import SearchLimits
 from solver.week.solve import solve_week
 
@@ -34,6 +35,7 @@ def run_solve(sessions: sessionmaker[Session], settings: Settings, solve_id: int
             solve = session.get(Solve, solve_id)
             assert solve is not None  # claimed just now
             build = build_week(session, solve.county_id, parse_week(solve.week))
+            session.commit()  # keeps the travel times the provider cached on the way
             # The time limit always applies; an iteration limit may end the search sooner.
             limits = SearchLimits(
                 seconds=solve.seconds,
@@ -63,6 +65,9 @@ def run_solve(sessions: sessionmaker[Session], settings: Settings, solve_id: int
                 "coverage_to_bound": plan.kpis.coverage_to_bound,
             }
             session.commit()
+    except TravelError as error:
+        # The county's road router is down and it asked not to fall back to estimates.
+        fail(sessions, solve_id, "travel_unavailable", error.message, error.message_en)
     except Exception as error:
         log.exception("solve %s failed", solve_id)
         fail(

@@ -5,8 +5,12 @@ Public API for callers such as the web service::
     result = solve_placements(instance, weights, SearchLimits(seconds=10))
     problems = check_placements(instance, result)          # [] when every hard rule holds
     resolved = solve_placements(withdraw(instance, "cand-7", result), weights, limits)
+
+``SearchLimits`` is the assignment core's (only ``seconds``, ``seed`` and ``workers`` matter
+here); it is re-exported so callers need one import.
 """
 
+from solver.assignment.result import SearchLimits
 from solver.placement.check import check_placements
 from solver.placement.model import (
     Candidate,
@@ -43,6 +47,7 @@ __all__ = [
     "Post",
     "Reason",
     "School",
+    "SearchLimits",
     "UnfilledPost",
     "UnplacedCandidate",
     "check_placements",

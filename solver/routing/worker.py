@@ -26,6 +26,8 @@ Report = Callable[[int, float], None]
 
 # Iterations a ruin round counts for, when an iteration limit sets the number of rounds.
 ROUND_COST = 50
+# Search-tree branches allowed per iteration of an iteration limit (a backstop, see below).
+BRANCHES_PER_ITERATION = 2000
 FIRST = routing_enums_pb2.FirstSolutionStrategy
 META = routing_enums_pb2.LocalSearchMetaheuristic
 
@@ -104,6 +106,8 @@ def run_worker(
     routing = model.routing
     if report is not None:
         _report_improvements(model, began, report)
+    if iterations is not None:
+        _stop_after_branches(model, iterations * BRANCHES_PER_ITERATION)
     phase = None if seconds is None else seconds * (1.0 - config.ruin_share)
     params = search_parameters(config, _remaining(phase, began), iterations)
     initial = None
@@ -142,6 +146,15 @@ def _ruin_phase(
     return restored if restored is not None else assignment
 
 
+def _stop_after_branches(model: BuiltModel, branches: int) -> None:
+    """A deterministic backstop: a metaheuristic that finds no move never reaches a
+    solution limit (seen on one-stop problems), but it keeps branching."""
+    never = 2**62
+    limit = model.routing.solver().Limit(never, branches, never, never)
+    model.keep_alive.append(limit)
+    model.routing.AddSearchMonitor(limit)
+
+
 def _remaining(seconds: float | None, began: float) -> float | None:
     if seconds is None:
         return None
@@ -167,7 +180,8 @@ def _solution(
     problem = model.layout.problem
     iterations = int(model.routing.solver().Solutions())
     if assignment is None:
-        timed_out = model.routing.status() == pywrapcp.RoutingModel.ROUTING_FAIL_TIMEOUT
+        fail_timeout = routing_enums_pb2.RoutingSearchStatus.ROUTING_FAIL_TIMEOUT
+        timed_out = model.routing.status() == fail_timeout
         return RoutingSolution(
             routes=tuple(() for _ in problem.vehicles),
             dropped=tuple(range(len(problem.stops))),

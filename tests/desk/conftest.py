@@ -71,6 +71,8 @@ def _serve(folder: Path, database_url: str) -> Iterator[Server]:
         **os.environ,
         "YUANJIAO_DATABASE_URL": database_url,
         "YUANJIAO_DEMO_TOKEN_FILE": str(token_file),
+        # Two cores are shared by the whole suite: one search per solve, as tests/lifecycle.
+        "YUANJIAO_SOLVE_SEARCH_WORKERS": "1",
     }
     url = f"http://127.0.0.1:{port}"
     processes: list[subprocess.Popen[bytes]] = []

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -82,8 +84,10 @@ def test_a_coordinator_solves_pins_moves_publishes_and_downloads_the_week(
     page.fill("#time-limit", str(SOLVE_SECONDS))
     page.click("#solve")
     expect(page.locator("#progress")).to_be_visible()
-    status = page.wait_for_selector("#solve-status[data-status]", timeout=SOLVE_TIMEOUT_MS)
-    assert status.get_attribute("data-status") == "succeeded", page.inner_text("#message")
+    page.wait_for_function("() => document.getElementById('progress').value > 0")
+    ended = page.locator("#solve-status[data-status]")  # set once the solve has ended
+    ended.wait_for(timeout=SOLVE_TIMEOUT_MS)
+    assert ended.get_attribute("data-status") == "succeeded", page.inner_text("#message")
     assert page.locator("#progress").evaluate("bar => bar.value") == 100
     visits = page.locator(".cell .visit")
     expect(visits.first).to_be_visible()
@@ -92,6 +96,7 @@ def test_a_coordinator_solves_pins_moves_publishes_and_downloads_the_week(
     assert page.locator("#map polyline.route").count() > 5
     for kpi in ("coverage", "missed", "travel", "balance"):
         expect(page.locator(f'[data-kpi="{kpi}"] strong')).not_to_be_empty()
+    expect(page.locator("#unscheduled tr[data-reason]").first).to_be_attached()
 
     # Pin the first visit: the block shows it, and so does the form.
     visits.first.click()
@@ -115,8 +120,10 @@ def test_a_coordinator_solves_pins_moves_publishes_and_downloads_the_week(
     expect(wednesday).to_have_class(re.compile("focused"))
     wide = wednesday.bounding_box()
     assert narrow is not None and wide is not None and wide["width"] > 2 * narrow["width"]
-    shot = page.screenshot(path=str(screenshots / "desk.png"), full_page=True)
-    assert_not_blank(shot)
+    page.screenshot(path=str(screenshots / "desk-full.png"), full_page=True)
+    # The first screen (actions, KPIs, timetable) is what a coordinator sees on opening.
+    page.evaluate("window.scrollTo(0, 0)")
+    assert_not_blank(page.screenshot(path=str(screenshots / "desk.png")))
 
     # Publish, then download the published week as a spreadsheet.
     page.click("#publish")
@@ -124,6 +131,7 @@ def test_a_coordinator_solves_pins_moves_publishes_and_downloads_the_week(
     expect(page.locator("#publish")).to_be_disabled()
     with page.expect_download() as download:
         page.click("#download")
-    path = download.value.path()
     assert download.value.suggested_filename == f"yuanjiao-{WEEK}.xlsx"
-    assert path.read_bytes()[:2] == b"PK", "an .xlsx is a zip file"
+    # Playwright saves it under a name without .xlsx, which openpyxl refuses.
+    workbook = openpyxl.load_workbook(io.BytesIO(download.value.path().read_bytes()))
+    assert len(workbook.sheetnames) > 1

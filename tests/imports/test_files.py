@@ -129,3 +129,14 @@ def test_every_bad_row_is_listed_and_nothing_is_written(client: TestClient, coun
     assert "4 行" in error_of(response)["message"]  # type: ignore[operator]
     listed = client.get("/api/v1/townships", params={"code": "T61"}, headers=county.coordinator)
     assert listed.json()["total"] == 0
+
+
+def test_a_workbook_that_unpacks_to_gigabytes_is_refused(client: TestClient, county: World) -> None:
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"<c/>" * (64 * 1024 * 1024))
+    assert len(buffer.getvalue()) < 2 * 1024 * 1024
+    response = upload(client, "townships", county.coordinator, buffer.getvalue(), "bomb.xlsx")
+    assert response.status_code == 413
+    assert error_of(response)["code"] == "file_too_large"

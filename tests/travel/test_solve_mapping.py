@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
@@ -23,9 +22,6 @@ def squad_to_school(session: Session, world: World) -> int:
     return travel.minutes[index["base:squad:SQ1"]][index["S01"]]
 
 
-@pytest.mark.xfail(
-    reason="until app/planning/travel.py asks app.travel.service.travel_minutes", strict=False
-)
 def test_uploaded_matrix_reaches_the_solve_instance(
     client: TestClient, county: World, session: Session
 ) -> None:

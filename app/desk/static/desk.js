@@ -6,8 +6,8 @@ import { activity, errorText, language, setLanguage, t, translatePage } from "./
 import { drawMap } from "./map.js";
 import { normalisePlan, staffKey } from "./plan.js";
 import {
-  activityColours,
   clock,
+  palette,
   renderKpis,
   renderLegend,
   renderTimetable,
@@ -36,8 +36,8 @@ const state = {
   world: null,
   plan: null,
   selection: { staff: null, visit: null, day: null },
-  colourOf: activityColours([]),
-  routeColour: activityColours([]),
+  colourOf: palette([]),
+  routeColour: palette([]),
 };
 
 class ApiError extends Error {
@@ -48,8 +48,8 @@ class ApiError extends Error {
   }
 }
 
-async function api(method, path, body = undefined, extraHeaders = {}) {
-  const headers = { Authorization: `Bearer ${sessionStorage.getItem(TOKEN)}`, ...extraHeaders };
+async function api(method, path, body = undefined) {
+  const headers = { Authorization: `Bearer ${sessionStorage.getItem(TOKEN)}` };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let response;
   try {
@@ -125,8 +125,8 @@ async function loadWorld(countyId) {
     // KPIs name schools by id, the solver's explanations by code as well: accept either.
     schoolOf: (ref) => schoolsById.get(Number(ref)) || schoolsByCode.get(String(ref)) || null,
   };
-  state.colourOf = activityColours(county.skills || []);
-  state.routeColour = activityColours(staff.map((s) => s.key));
+  state.colourOf = palette(county.skills || []);
+  state.routeColour = palette(staff.map((s) => s.key));
   $("county-name").textContent = county.name;
 }
 
@@ -170,14 +170,14 @@ function render() {
   const { plan, world } = state;
   const status = $("plan-status");
   status.textContent = plan
-    ? `${t(`plan.${plan.status}`)}${plan.number ? " · " + t("plan.version", { n: plan.number }) : ""}`
+    ? `${t(`plan.${plan.status}`)} · ${t("plan.version", { n: plan.number })}`
     : t("plan.none");
   status.dataset.status = plan ? plan.status : "none";
   $("publish").disabled = !plan || plan.status === "published";
   $("download").disabled = !plan;
   $("empty").hidden = Boolean(plan && plan.visits.length);
   $("empty").textContent = plan ? t("plan.novisits") : t("plan.empty");
-  renderKpis($("kpis"), plan);
+  renderKpis($("kpis"), plan, world);
   renderLegend($("legend"), plan, state.colourOf);
   renderTimetable($("timetable"), plan, state.colourOf, state.selection, pick);
   drawMap($("map"), world, plan, state.routeColour, state.selection.staff);
@@ -294,28 +294,39 @@ const moveVisit = guarded(async (event) => {
 
 // ---- the week's actions: solve, publish, download ----
 
+// Starts a solve, or joins the one already running for the week (the API allows one).
+async function startOrJoin(seconds) {
+  try {
+    return await json("POST", API.solves(week()), { seconds });
+  } catch (error) {
+    if (error.status !== 409) throw error;
+    const newest = await json("GET", `${API.solves(week())}?limit=1`);
+    if (!newest.items.length) throw error;
+    return newest.items[0];
+  }
+}
+
 const solve = guarded(async () => {
-  const seconds = Number($("time-limit").value) || 10;
   const button = $("solve");
   const bar = $("progress");
+  const status = $("solve-status");
   button.disabled = true;
-  delete $("solve-status").dataset.status; // set again when this solve ends
+  delete status.dataset.status; // set again when this solve ends
   bar.hidden = false;
   bar.value = 0;
   try {
-    const started = await json("POST", API.solves(week()), { seconds });
-    let job = started;
+    let job = await startOrJoin(Number($("time-limit").value) || 30);
     while (["queued", "running"].includes(job.status)) {
-      $("solve-status").textContent = t(`solve.${job.status}`);
-      const elapsed = (job.progress && job.progress.elapsed_seconds) || 0;
+      const elapsed = job.progress.elapsed_seconds || 0;
+      status.textContent = `${t(`solve.${job.status}`)} ${Math.round(elapsed)}/${job.seconds} s`;
       // The time limit bounds the search, so elapsed ÷ limit is an honest progress.
       bar.value = Math.min(99, (100 * elapsed) / job.seconds);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      job = await json("GET", API.solve(started.id));
+      job = await json("GET", API.solve(job.id));
     }
-    bar.value = job.status === "succeeded" ? 100 : bar.value;
-    $("solve-status").textContent = t(`solve.${job.status}`);
-    $("solve-status").dataset.status = job.status;
+    if (job.status === "succeeded") bar.value = 100;
+    status.textContent = t(`solve.${job.status}`);
+    status.dataset.status = job.status;
     if (job.status === "failed") {
       const reason = job.error ? (language() === "zh" ? job.error.message : job.error.message_en) : "";
       throw new Error(`${t("solve.failed")}：${reason}`);

@@ -47,6 +47,7 @@ const WORDS = {
   "timetable.carry": ["补课", "make-up"],
   "map.title": ["地图", "Map"],
   "map.base": ["驻地", "Base"],
+  "map.visited": ["本周走访", "Visited this week"],
   "map.school": ["学校", "School"],
   "map.point": ["教学点", "Teaching point"],
   "map.missed": ["未走访教学点", "Unvisited teaching point"],

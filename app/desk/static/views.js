@@ -19,25 +19,26 @@ function el(tag, attributes = {}, text = null) {
   return e;
 }
 
-// One hue per activity, spread by the golden angle so neighbours in the list differ.
-export function activityColours(skills) {
+// A colour per key (an activity, a person's route), hues spread by the golden angle so
+// neighbours in the list differ; keys met later get the next colours.
+export function palette(keys) {
   const colours = new Map();
-  skills.forEach((skill, i) => colours.set(skill, `hsl(${(i * 137.508) % 360} 62% 52%)`));
-  return (skill) => {
-    if (!colours.has(skill)) colours.set(skill, `hsl(${(colours.size * 137.508) % 360} 62% 52%)`);
-    return colours.get(skill);
+  keys.forEach((key, i) => colours.set(key, `hsl(${(i * 137.508) % 360} 62% 52%)`));
+  return (key) => {
+    if (!colours.has(key)) colours.set(key, `hsl(${(colours.size * 137.508) % 360} 62% 52%)`);
+    return colours.get(key);
   };
 }
 
 function card(title, value, note, id) {
-  const box = el("div", { className: "kpi", "data-kpi": id });
+  const box = el("div", { className: "kpi", "data-kpi": id, title: note });
   box.append(el("h3", {}, title), el("strong", {}, value), el("small", {}, note));
   return box;
 }
 
 const percent = (x) => `${(100 * x).toFixed(0)}%`;
 
-export function renderKpis(root, plan) {
+export function renderKpis(root, plan, world) {
   root.replaceChildren();
   if (!plan) return;
   const k = plan.kpis;
@@ -51,7 +52,12 @@ export function renderKpis(root, plan) {
       t("kpi.coverage.note", { placed: k.placed, requested: k.requested, weighted: percent(weighted) }),
       "coverage",
     ),
-    card(t("kpi.missed"), String(plan.unvisitedPoints.size), "", "missed"),
+    card(
+      t("kpi.missed"),
+      String(plan.unvisitedPoints.size),
+      [...plan.unvisitedPoints].map((id) => world.schoolOf(id).name).join("、"),
+      "missed",
+    ),
     card(
       t("kpi.travel"),
       `${Math.round(k.travel.median)} ${t("minutes")}`,
@@ -141,13 +147,15 @@ export function renderTimetable(root, plan, colourOf, selection, onPick) {
     for (const weekday of plan.weekdays) {
       const cell = el("div", { className: "cell", "data-staff": row.key, "data-day": weekday });
       const day = cells.get(`${row.key}|${weekday}`);
-      if (day) fillCell(cell, day, colourOf, selection, onPick, x, width);
+      const squeezed = selection.day != null && selection.day !== weekday;
+      if (day) fillCell(cell, day, colourOf, selection, onPick, x, width, squeezed);
       root.append(cell);
     }
   }
 }
 
-function fillCell(cell, day, colourOf, selection, onPick, x, width) {
+// squeezed: another day is widened, so this one's blocks are too thin for words.
+function fillCell(cell, day, colourOf, selection, onPick, x, width, squeezed) {
   cell.title = `${clock(day.leave)}–${clock(day.back)} · ${t("timetable.travel", { n: day.travel })}`;
   let last = null;
   for (const visit of day.visits) {
@@ -185,10 +193,12 @@ function fillCell(cell, day, colourOf, selection, onPick, x, width) {
         background: colourOf(visit.skill),
       },
     });
-    block.append(
-      el("b", {}, (visit.pinned ? "📌" : "") + schoolName),
-      el("span", {}, `${what} ${clock(visit.start)}`),
-    );
+    if (!squeezed) {
+      block.append(
+        el("b", {}, schoolName),
+        el("span", {}, `${what} ${clock(visit.start)}`),
+      );
+    }
     block.addEventListener("click", () => onPick({ staff: day.staffKey, visit: visit.id }));
     cell.append(block);
     last = visit;
