@@ -65,12 +65,19 @@ def ruin_and_recreate(
 
 
 def _ruin(routes: list[list[int]], arrays: TourArrays, rng: np.random.Generator) -> list[list[int]]:
-    """Remove about RUIN_SIZE visited stops nearest to a random visited stop (pins stay)."""
+    """Remove about RUIN_SIZE visited stops nearest to a seed stop (pins stay).
+
+    The seed is a mandatory stop still left out when there is one (its neighbours make
+    room for it), else a random visited stop.
+    """
     pinned = {s for v in arrays.problem.vehicles for s in v.pinned}
     visited = [s for route in routes for s in route if s not in pinned]
     if not visited:
         return [list(r) for r in routes]
-    seed_stop = visited[int(rng.integers(len(visited)))]
+    served = set(visited) | pinned
+    missing = [s for s in np.flatnonzero(arrays.mandatory).tolist() if s not in served]
+    pool = missing or visited
+    seed_stop = pool[int(rng.integers(len(pool)))]
     here = arrays.location[seed_stop]
     locations = arrays.location[visited]
     closeness = arrays.distance[here, locations] + arrays.distance[locations, here]

@@ -16,7 +16,7 @@ from tests.desk.png import colour_census
 
 TIMEOUT_MS = 30_000
 # Long enough that the router places visits on every day even on a busy 2-core machine.
-SOLVE_SECONDS = 15
+SOLVE_SECONDS = 20
 SOLVE_TIMEOUT_MS = 180_000
 WEEK = "2026-W48"  # inside the demo county's autumn term
 
@@ -112,6 +112,12 @@ def test_a_coordinator_solves_pins_moves_publishes_and_downloads_the_week(
     page.click("#visit button[type=submit]")
     expect(page.locator("#breaks li.broken").first).to_be_visible()
     assert page.locator(".cell .visit.selected").get_attribute("title") == before
+
+    # Forced, it moves anyway and stays marked with what it breaks.
+    page.check("#force")
+    page.click("#visit button[type=submit]")
+    expect(page.locator(".cell .visit.forced")).to_have_count(1)
+    expect(page.locator("#breaks li.broken").first).to_be_visible()
 
     # Widen Wednesday so its school names can be read; that is the picture kept.
     wednesday = page.locator('#timetable .day[data-day="3"]')

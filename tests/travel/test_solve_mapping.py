@@ -7,6 +7,8 @@ from sqlalchemy.orm import Session
 
 from app.planning.instance import build_week
 from app.planning.weeks import parse_week
+from solver.routing import SearchLimits
+from solver.week.solve import solve_week
 from tests.imports.sheets import csv_text
 from tests.world import World
 
@@ -33,3 +35,23 @@ def test_uploaded_matrix_reaches_the_solve_instance(
     )
     assert response.status_code == 200, response.text
     assert squad_to_school(session, county) == before + 40
+
+
+def test_the_solved_route_drives_the_uploaded_minutes(
+    client: TestClient, county: World, session: Session
+) -> None:
+    estimate = squad_to_school(session, county)
+    uploaded = estimate + 15  # still fits the squad's daily travel limit both ways
+    response = client.post(
+        "/api/v1/travel/matrix",
+        files={"file": ("m.csv", csv_text([["SQ1", "S01", uploaded]]).encode(), "text/csv")},
+        headers=county.coordinator,
+    )
+    assert response.status_code == 200, response.text
+    session.expire_all()
+    build = build_week(session, county.county_id, parse_week(WEEK))
+    plan = solve_week(build.week, SearchLimits(seconds=5, workers=1), seed=1)
+    (day,) = [route for route in plan.routes if route.staff == "squad:SQ1" and route.visits]
+    assert day.visits[0].school == "S01"
+    assert day.visits[0].travel_minutes == uploaded
+    assert day.travel_minutes == 2 * uploaded  # there and back, both from the matrix

@@ -230,6 +230,8 @@ function renderVisitForm() {
   $("move-day").value = String(visit.weekday);
   $("move-start").value = clock(visit.start);
   $("force").checked = false;
+  // A visit moved by force keeps what it breaks; say so whenever it is opened.
+  if (visit.forced.length) showBreaks(visit.forced, true);
 }
 
 function item(text, className = "") {

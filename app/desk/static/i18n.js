@@ -45,6 +45,7 @@ const WORDS = {
   "timetable.zoom": ["点击放大这一天（再点恢复）", "Click to widen this day (again to restore)"],
   "timetable.pinned": ["已锁定", "pinned"],
   "timetable.carry": ["补课", "make-up"],
+  "timetable.forced": ["强制调整，违反规则", "moved by force, breaks rules"],
   "map.title": ["地图", "Map"],
   "map.base": ["驻地", "Base"],
   "map.visited": ["本周走访", "Visited this week"],

@@ -97,7 +97,8 @@ function span(plan) {
 
 /**
  * Rows are squads and teachers, columns the weekdays; inside each cell the day runs left to
- * right, a block per visit and a hatched bar for each drive (including the drive home).
+ * right, a block per visit and a dotted bar for the drive to it (from the base or the last
+ * school; the visits do not carry the drive home).
  */
 export function renderTimetable(root, plan, colourOf, selection, onPick) {
   root.replaceChildren();
@@ -157,7 +158,6 @@ export function renderTimetable(root, plan, colourOf, selection, onPick) {
 // squeezed: another day is widened, so this one's blocks are too thin for words.
 function fillCell(cell, day, colourOf, selection, onPick, x, width, squeezed) {
   cell.title = `${clock(day.leave)}–${clock(day.back)} · ${t("timetable.travel", { n: day.travel })}`;
-  let last = null;
   for (const visit of day.visits) {
     if (visit.travel > 0) {
       cell.append(
@@ -168,22 +168,20 @@ function fillCell(cell, day, colourOf, selection, onPick, x, width, squeezed) {
         }),
       );
     }
-    const schoolName = visit.schoolName;
     const what = activity(visit.skill);
     const block = el("button", {
       type: "button",
-      className: [
-        "visit",
-        visit.pinned ? "pinned" : "",
-        selection.visit === visit.id ? "selected" : "",
-      ].join(" "),
+      className: ["visit", visit.pinned ? "pinned" : "", visit.forced.length ? "forced" : ""]
+        .concat(selection.visit === visit.id ? ["selected"] : [])
+        .join(" "),
       "data-visit": visit.id,
       title: [
-        schoolName,
+        visit.schoolName,
         visit.caseCode ? `${what}（${visit.caseCode}）` : what,
         `${clock(visit.start)}–${clock(visit.end)}`,
         visit.pinned ? t("timetable.pinned") : "",
         visit.carry ? t("timetable.carry") : "",
+        visit.forced.length ? t("timetable.forced") : "",
       ]
         .filter(Boolean)
         .join(" · "),
@@ -194,23 +192,10 @@ function fillCell(cell, day, colourOf, selection, onPick, x, width, squeezed) {
       },
     });
     if (!squeezed) {
-      block.append(
-        el("b", {}, schoolName),
-        el("span", {}, `${what} ${clock(visit.start)}`),
-      );
+      block.append(el("b", {}, visit.schoolName), el("span", {}, `${what} ${clock(visit.start)}`));
     }
     block.addEventListener("click", () => onPick({ staff: day.staffKey, visit: visit.id }));
     cell.append(block);
-    last = visit;
-  }
-  if (last && day.back > last.end) {
-    cell.append(
-      el("span", {
-        className: "travel home",
-        title: t("timetable.travel", { n: day.back - last.end }),
-        style: { left: x(last.end), width: width(day.back - last.end) },
-      }),
-    );
   }
 }
 

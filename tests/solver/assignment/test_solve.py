@@ -68,3 +68,13 @@ def test_large_problems_run_cp_sat_beside_the_lns(maximize: bool) -> None:
     assert result.warm_start is None or (
         result.objective >= result.warm_start if maximize else result.objective <= result.warm_start
     )
+
+
+def test_a_warm_start_at_the_cheapest_conceivable_total_is_proven_at_once() -> None:
+    # Every job costs 0 on agent 0 and the capacity is ample: the warm start is optimal
+    # and the capped CP-SAT round must not be asked for "cheaper than the minimum".
+    jobs = 100
+    problem = GapProblem(((0,) * jobs, (5,) * jobs), ((1,) * jobs, (1,) * jobs), (jobs, jobs))
+    result = solve_gap(problem, SearchLimits(seconds=5.0))
+    assert result.optimal and result.objective == 0 == result.bound
+    assert result.seconds < 4.0
