@@ -6,11 +6,15 @@ from fastapi import FastAPI
 
 from app import health
 from app.assignments.router import router as assignments
+from app.audit import recorder as _audit_recorder  # noqa: F401  (registers the audit events)
+from app.audit.router import router as audit
 from app.cases.router import router as cases
 from app.closures.router import router as closures
 from app.core.config import Settings, get_settings
 from app.core.db import make_engine, make_sessionmaker
 from app.core.errors import install_error_handlers
+from app.core.limits import LimitsMiddleware
+from app.core.resilience import install_database_error_handlers
 from app.counties.router import router as counties
 from app.desk.router import router as desk
 from app.exports.router import router as exports
@@ -53,6 +57,7 @@ ROUTERS = (
     solves,
     plans,
     assignments,
+    audit,
 )
 
 DESCRIPTION = """援教 Yuanjiao — rural teaching-support scheduling for a county education bureau.
@@ -70,6 +75,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = make_engine(settings.database_url)
     app.state.sessions = make_sessionmaker(app.state.engine)
     install_error_handlers(app)
+    install_database_error_handlers(app)
+    app.add_middleware(LimitsMiddleware, settings=settings)
     for router in ROUTERS:
         app.include_router(router)
     return app

@@ -1,6 +1,7 @@
 """Every table, imported in one place so Alembic and the tests see the whole schema."""
 
 from app.assignments.models import CalendarFeed
+from app.audit.models import AuditEvent
 from app.cases.models import Case
 from app.closures.models import Closure
 from app.core.db import Base
@@ -20,6 +21,7 @@ from app.vice_principals.models import VicePrincipal
 
 __all__ = [
     "ApiToken",
+    "AuditEvent",
     "Base",
     "CalendarFeed",
     "Case",

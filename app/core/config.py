@@ -19,6 +19,12 @@ class Settings(BaseSettings):
     page_size_max: int = 500
     # Spreadsheet and travel-matrix uploads; a county's largest sheet is well under 1 MB.
     upload_max_bytes: int = 10 * 1024 * 1024
+    # Any other request body (JSON); the largest real one, a bulk edit, is a few KB.
+    body_max_bytes: int = 1024 * 1024
+    # Per bearer token, per worker process (app/core/limits.py); 0 turns it off. A phone
+    # asks a few times a day; generous enough for a coordinator's scripts and the tests.
+    rate_limit_per_second: float = 50.0
+    rate_limit_burst: float = 300.0
     # Weekly solves (app/solves, app/jobs): searches side by side per solve, the longest
     # time limit a coordinator may ask, and how a lost worker is noticed and retried.
     solve_search_workers: int = 2

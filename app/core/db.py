@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -47,10 +47,16 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 
+# Run with the session once a request's handler succeeded (app/audit writes case reads).
+SESSION_END_HOOKS: list[Callable[[Session], None]] = []
+
+
 def get_session(request: Request) -> Iterator[Session]:
     factory: sessionmaker[Session] = request.app.state.sessions
     with factory() as session:
         yield session
+        for hook in SESSION_END_HOOKS:
+            hook(session)
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

@@ -75,6 +75,7 @@ class Rule:
             )
         if not self.allows(principal.role, principal.staff_kind):
             raise ApiError(403, "forbidden", "无权执行此操作", "Your token may not do this")
+        session.info["principal"] = principal  # who acted, for the audit log (app/audit)
         return Access(principal, self._county(session, principal, x_county_id))
 
     def _county(self, session: SessionDep, principal: Principal, header: int | None) -> int | None:

@@ -32,6 +32,9 @@ def _editable(
     visit = get_visit(session, county_id, week, visit_id)
     newest = newest_version(session, county_id, week)
     assert newest is not None  # the visit belongs to a version of this week
+    # Row lock (PostgreSQL): an edit and a publish of one version take turns, so a publish
+    # never lands in the middle of an edit; the status is read again once we hold it.
+    session.refresh(newest, with_for_update=True)
     if visit.plan_version_id != newest.id:
         raise ApiError(
             409,
@@ -161,6 +164,7 @@ def publish(session: Session, county_id: int, week: IsoWeek, token_id: int | Non
         raise ApiError(
             404, "no_plan", f"{week.label} 还没有排班方案", f"No plan for {week.label} yet"
         )
+    session.refresh(draft, with_for_update=True)  # waits for an edit in flight (_editable)
     if draft.status == "published":
         raise ApiError(
             409,

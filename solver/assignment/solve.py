@@ -71,14 +71,12 @@ def _fits(assignment: IntVector, weights: IntMatrix, caps: IntVector) -> bool:
 
 
 def _build_model(
-    problem: GapProblem, costs: IntMatrix, weights: IntMatrix, caps: IntVector, *, cappable: bool
+    problem: GapProblem, costs: IntMatrix, weights: IntMatrix, caps: IntVector
 ) -> tuple[cp_model.CpModel, Any, IntVector, IntVector, IntVector]:
     """The textbook model over usable pairs, with (var index, agent, job) arrays.
 
-    With ``cappable`` it also gets a row ``total cost <= ub`` whose bound (the returned proto
-    domain, else None) the rounds lower to the incumbent's cost. Without it the objective
-    stays the only cost row: an extra row costs small problems up to four times the CPU
-    to prove (c0848_5: 2.0 vs 0.5 CPU-s).
+    The objective is a variable ``total``; the returned proto domain of ``total`` is what
+    the rounds lower to cap the search below the incumbent.
     """
     agents, jobs = np.nonzero(weights <= caps[:, None])
     model = cp_model.CpModel()
@@ -92,13 +90,12 @@ def _build_model(
     )
     variables = list(x.values())
     pair_costs = costs[agents, jobs]
-    total = cp_model.LinearExpr.weighted_sum(variables, pair_costs.tolist())
+    low = int(np.minimum(pair_costs, 0).sum())
+    high = int(np.maximum(pair_costs, 0).sum())
+    total = model.new_int_var(low, high, "total_cost")
+    model.add(total == cp_model.LinearExpr.weighted_sum(variables, pair_costs.tolist()))
     model.minimize(total)
-    domain = None
-    if cappable:
-        high = int(np.maximum(pair_costs, 0).sum())
-        row = model.add(total <= high)
-        domain = model.proto.constraints[row.index].linear.domain
+    domain = model.proto.variables[total.index].domain
     index = np.array([v.index for v in variables], dtype=np.int64)
     return model, domain, index, agents.astype(np.int64), jobs.astype(np.int64)
 
@@ -133,10 +130,12 @@ def _cp_sat_rounds(
     round_work, round_no = first_round, 0
     while (left := deadline - time.monotonic()) > 0.05:
         _, cap = incumbent.get()
-        if cap is not None and domain is not None:
+        if cap is not None:
+            if cap - 1 < domain[0]:
+                # Nothing can be cheaper than the cheapest conceivable total.
+                proof.proven, proof.bound = True, float(cap)
+                return proof
             domain[1] = cap - 1
-        else:
-            cap = None  # uncapped round: a proof from it says nothing about the incumbent
         solver = cp_model.CpSolver()
         params = solver.parameters
         params.num_workers = workers
@@ -200,9 +199,7 @@ def solve_gap(problem: GapProblem, limits: SearchLimits | None = None) -> GapRes
         if warm is not None:
             incumbent.offer(warm)
 
-    model, domain, index, agents, jobs = _build_model(
-        problem, costs, weights, caps, cappable=use_lns
-    )
+    model, domain, index, agents, jobs = _build_model(problem, costs, weights, caps)
     forward = _Forward(incumbent, index, agents, jobs, problem.num_jobs)
     # One thread is the LNS's, CP-SAT gets the rest. Small problems leave the LNS's idle:
     # measured on gap1-12 (c1060_*, c0848_*), one CP-SAT worker at the default level proves

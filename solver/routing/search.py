@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-from solver.routing.construction import MAX_ATTEMPTS, construct_routes
 from solver.routing.problem import RoutingProblem
 from solver.routing.result import RoutingSolution
 from solver.routing.worker import WorkerConfig, run_worker
@@ -30,24 +29,20 @@ TWEAKS: tuple[tuple[str, float | bool | int], ...] = (
     ("local_search_operators.use_local_cheapest_insertion_visit_types_lns", False),
     ("guided_local_search_lambda_coefficient", 0.3),
 )
-# Workers in the order a seed rotates through them, as (config, start from our regret
-# construction). With every stop mandatory: GLS from OR-Tools' parallel cheapest insertion
-# (short routes, but it may leave stops out when the fleet is tight) beside GLS from our
-# construction (serves everything more often). With prizes: the same two starts, then most
-# of the time in ruin-and-recreate rounds, which GLS alone cannot replace there.
+# Workers in the order a seed rotates through them. With every stop mandatory: GLS from
+# OR-Tools' parallel cheapest insertion (short routes, but it may leave stops out when the
+# fleet is tight) beside GLS from our regret construction (serves everything more often).
+# With prizes: the same two starts, then most of the time in ruin-and-recreate rounds,
+# which GLS alone cannot replace there.
+_PCI, _GLS = "PARALLEL_CHEAPEST_INSERTION", "GUIDED_LOCAL_SEARCH"
 MANDATORY_PORTFOLIO = (
-    (WorkerConfig("PARALLEL_CHEAPEST_INSERTION", "GUIDED_LOCAL_SEARCH", TWEAKS), False),
-    (WorkerConfig("PARALLEL_CHEAPEST_INSERTION", "GUIDED_LOCAL_SEARCH", TWEAKS), True),
+    WorkerConfig(_PCI, _GLS, TWEAKS),
+    WorkerConfig(_PCI, _GLS, TWEAKS, construct=True),
 )
 PRIZE_PORTFOLIO = (
-    (WorkerConfig("PARALLEL_CHEAPEST_INSERTION", "GUIDED_LOCAL_SEARCH", TWEAKS, 0.7), False),
-    (WorkerConfig("PARALLEL_CHEAPEST_INSERTION", "GUIDED_LOCAL_SEARCH", TWEAKS, 0.7), True),
+    WorkerConfig(_PCI, _GLS, TWEAKS, ruin_share=0.7),
+    WorkerConfig(_PCI, _GLS, TWEAKS, ruin_share=0.7, construct=True),
 )
-# Share of the budget (at most CONSTRUCTION_SECONDS) for our construction's attempts; runs
-# with an iteration limit make CONSTRUCTION_ATTEMPTS attempts instead.
-CONSTRUCTION_SHARE = 0.1
-CONSTRUCTION_SECONDS = 2.0
-CONSTRUCTION_ATTEMPTS = 6
 # Time kept back for building models and reading results, so a run ends near its budget.
 OVERHEAD_SECONDS = 0.15
 
@@ -92,18 +87,8 @@ def solve_routing(
         MANDATORY_PORTFOLIO if all(stop.mandatory for stop in problem.stops) else PRIZE_PORTFOLIO
     )
     plans = [portfolio[(seed + k) % len(portfolio)] for k in range(limits.workers)]
-    built: list[list[list[int]] | None] = []
-    for k, (_, construct) in enumerate(plans):
-        if not construct:
-            built.append(start)
-            continue
-        budget = None
-        if seconds is not None:
-            budget = min(CONSTRUCTION_SHARE * seconds, CONSTRUCTION_SECONDS)
-        attempts = CONSTRUCTION_ATTEMPTS if budget is None else MAX_ATTEMPTS
-        built.append(construct_routes(problem, seed + k, start, budget, attempts))
     seconds_left = None if seconds is None else max(seconds - (time.monotonic() - began), 0.05)
-    results = _run_portfolio(problem, plans, built, seconds_left, limits, seed)
+    results = _run_portfolio(problem, plans, start, seconds_left, limits, seed)
     best = min(enumerate(results), key=lambda kr: (kr[1].status != "feasible", _score(kr)))[1]
     elapsed = time.monotonic() - began
     return RoutingSolution(
@@ -138,8 +123,8 @@ def _start_routes(
 
 def _run_portfolio(
     problem: RoutingProblem,
-    plans: list[tuple[WorkerConfig, bool]],
-    starts: list[list[list[int]] | None],
+    plans: list[WorkerConfig],
+    start: list[list[int]] | None,
     seconds: float | None,
     limits: SearchLimits,
     seed: int,
@@ -147,11 +132,11 @@ def _run_portfolio(
     """Worker 0 runs here (it can report progress); the others in forked processes."""
     context = multiprocessing.get_context("fork")
     children: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
-    for k, ((config, _), routes) in enumerate(zip(plans[1:], starts[1:], strict=True), 1):
+    for k, config in enumerate(plans[1:], 1):
         receive, send = context.Pipe(duplex=False)
         process = context.Process(
             target=_child,
-            args=(send, problem, config, seconds, limits.iterations, routes, seed + k),
+            args=(send, problem, config, seconds, limits.iterations, start, seed + k),
         )
         process.start()
         send.close()
@@ -159,10 +144,10 @@ def _run_portfolio(
     results = [
         run_worker(
             problem,
-            plans[0][0],
+            plans[0],
             seconds,
             limits.iterations,
-            starts[0],
+            start,
             limits.on_improvement,
             seed,
         )

@@ -15,6 +15,7 @@ from google.protobuf.duration_pb2 import Duration
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 from ortools.util.optional_boolean_pb2 import BOOL_FALSE, BOOL_TRUE
 
+from solver.routing.construction import MAX_ATTEMPTS, construct_routes
 from solver.routing.extract import routes_of, visits_of
 from solver.routing.model import BuiltModel, build_model
 from solver.routing.objective import evaluate
@@ -24,6 +25,11 @@ from solver.routing.ruin import ruin_and_recreate
 
 Report = Callable[[int, float], None]
 
+# Share of the budget (at most CONSTRUCTION_SECONDS) for our construction's attempts; runs
+# with an iteration limit make CONSTRUCTION_ATTEMPTS attempts instead, to stay reproducible.
+CONSTRUCTION_SHARE = 0.1
+CONSTRUCTION_SECONDS = 2.0
+CONSTRUCTION_ATTEMPTS = 6
 # Iterations a ruin round counts for, when an iteration limit sets the number of rounds.
 ROUND_COST = 50
 # Search-tree branches allowed per iteration of an iteration limit (a backstop, see below).
@@ -46,6 +52,9 @@ class WorkerConfig:
     # Share of the time given to ruin-and-recreate rounds (solver.routing.ruin) after the
     # metaheuristic; each round descends with GREEDY_DESCENT.
     ruin_share: float = 0.0
+    # Start from our regret construction (solver.routing.construction), built in the
+    # worker so it runs beside the other workers' searches.
+    construct: bool = False
 
 
 def search_parameters(
@@ -102,6 +111,8 @@ def run_worker(
     seed: int = 0,
 ) -> RoutingSolution:
     began = time.monotonic()
+    if config.construct:
+        start_routes = _construct(problem, seconds, seed, start_routes)
     model = build_model(problem)
     routing = model.routing
     if report is not None:
@@ -144,6 +155,18 @@ def _ruin_phase(
     indices = [[model.index_of_stop(s) for s in route] for route in routes]
     restored = model.routing.ReadAssignmentFromRoutes(indices, True)
     return restored if restored is not None else assignment
+
+
+def _construct(
+    problem: RoutingProblem,
+    seconds: float | None,
+    seed: int,
+    given: Sequence[Sequence[int]] | None,
+) -> list[list[int]] | None:
+    budget = None if seconds is None else min(CONSTRUCTION_SHARE * seconds, CONSTRUCTION_SECONDS)
+    attempts = CONSTRUCTION_ATTEMPTS if budget is None else MAX_ATTEMPTS
+    start = None if given is None else [list(route) for route in given]
+    return construct_routes(problem, seed, start, budget, attempts)
 
 
 def _stop_after_branches(model: BuiltModel, branches: int) -> None:

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from solver.routing import RoutingSolution, SearchLimits, solve_routing
 from solver.week.bound import coverage_bound
+from solver.week.greedy import greedy_day
 from solver.week.index import WeekIndex
 from solver.week.instance import Week
 from solver.week.model import Placed, WeekModel, build_model, previous_routes
@@ -100,7 +101,12 @@ def _day_by_day(
         left = _left(index, routes)
         if large:
             left = _offered(index, day, left)
-        day_routes, solution = _solve_days(index, [day], left, previous, day_limits, seed)
+        fallback = greedy_day(index, day, left)
+        start = previous or fallback
+        day_routes, solution = _solve_days(index, [day], left, start, day_limits, seed)
+        if solution.status != "feasible" or _value(index, day_routes) < _value(index, fallback):
+            # The router found nothing in its time, or less than the greedy start did.
+            day_routes = fallback
         routes.update(day_routes)
         statuses.append(solution.status)
         iterations += solution.iterations

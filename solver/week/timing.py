@@ -25,17 +25,21 @@ def timed_route(
     """``route`` re-timed so the lunch fits; sessions dropped (never pinned ones) if needed."""
     order = [p.demand for p in route]
     while order:
-        # Of the gaps that can hold the lunch, the one that brings the staff home earliest.
-        options = [_schedule(index, staff_id, day, order, gap) for gap in range(len(order) + 1)]
-        feasible = [o for o in options if o is not None]
-        if feasible:
-            starts, _ = min(feasible, key=lambda o: o[1])
+        starts = schedule(index, staff_id, day, order)
+        if starts is not None:
             return [Placed(d, s) for d, s in zip(order, starts, strict=True)]
         droppable = [d for d in order if d not in pinned]
         if not droppable:
             return list(route)  # pins the coordinator fixed stay, even if lunch cannot
         order.remove(min(droppable, key=lambda d: (index.values[d], d)))
     return []
+
+
+def schedule(index: WeekIndex, staff_id: str, day: int, order: list[str]) -> list[int] | None:
+    """Earliest session starts for ``order`` with the lunch fitted, or None if it cannot be."""
+    options = [_schedule(index, staff_id, day, order, gap) for gap in range(len(order) + 1)]
+    feasible = [o for o in options if o is not None]
+    return min(feasible, key=lambda o: o[1])[0] if feasible else None
 
 
 def _schedule(

@@ -105,6 +105,18 @@ def test_a_coordinator_solves_pins_moves_publishes_and_downloads_the_week(
     expect(page.locator(".cell .visit.pinned")).to_have_count(1)
     expect(page.locator("#pin")).to_have_attribute("data-pinned", "true")
 
+    # Widen Wednesday so its school names can be read; that is the picture kept.
+    wednesday = page.locator('#timetable .day[data-day="3"]')
+    narrow = wednesday.bounding_box()
+    wednesday.click()
+    expect(wednesday).to_have_class(re.compile("focused"))
+    wide = wednesday.bounding_box()
+    assert narrow is not None and wide is not None and wide["width"] > 2 * narrow["width"]
+    page.screenshot(path=str(screenshots / "desk-full.png"), full_page=True)
+    # The first screen (actions, KPIs, timetable) is what a coordinator sees on opening.
+    page.evaluate("window.scrollTo(0, 0)")
+    assert_not_blank(page.screenshot(path=str(screenshots / "desk.png")))
+
     # Move another visit to before dawn: the checker says what that breaks; nothing moves.
     visits.nth(1).click()
     before = page.locator(".cell .visit.selected").get_attribute("title")
@@ -118,18 +130,6 @@ def test_a_coordinator_solves_pins_moves_publishes_and_downloads_the_week(
     page.click("#visit button[type=submit]")
     expect(page.locator(".cell .visit.forced")).to_have_count(1)
     expect(page.locator("#breaks li.broken").first).to_be_visible()
-
-    # Widen Wednesday so its school names can be read; that is the picture kept.
-    wednesday = page.locator('#timetable .day[data-day="3"]')
-    narrow = wednesday.bounding_box()
-    wednesday.click()
-    expect(wednesday).to_have_class(re.compile("focused"))
-    wide = wednesday.bounding_box()
-    assert narrow is not None and wide is not None and wide["width"] > 2 * narrow["width"]
-    page.screenshot(path=str(screenshots / "desk-full.png"), full_page=True)
-    # The first screen (actions, KPIs, timetable) is what a coordinator sees on opening.
-    page.evaluate("window.scrollTo(0, 0)")
-    assert_not_blank(page.screenshot(path=str(screenshots / "desk.png")))
 
     # Publish, then download the published week as a spreadsheet.
     page.click("#publish")

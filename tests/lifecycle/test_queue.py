@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
@@ -42,25 +43,23 @@ def test_concurrent_posts_one_wins_the_other_gets_409(
     app: FastAPI, client: TestClient, county: World
 ) -> None:
     barrier = threading.Barrier(2)
-    statuses: list[int] = []
-    bodies: list[dict[str, object]] = []
+    answers: list[tuple[int, dict[str, Any]]] = []
 
     def post() -> None:
         local = TestClient(app)
         barrier.wait()
         response = local.post(f"{WEEK}/solves", json={"seconds": 1}, headers=county.coordinator)
-        statuses.append(response.status_code)
-        bodies.append(response.json())
+        answers.append((response.status_code, response.json()))
 
     threads = [threading.Thread(target=post) for _ in range(2)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=30)
-    assert sorted(statuses) == [202, 409], bodies
-    loser = next(b for b in bodies if "error" in b)
-    assert loser["error"]["code"] == "solve_in_progress"  # type: ignore[index]
-    winner = next(b for b in bodies if "id" in b)
+    answers.sort(key=lambda answer: answer[0])
+    assert [status for status, _ in answers] == [202, 409], answers
+    winner, loser = answers[0][1], answers[1][1]
+    assert loser["error"]["code"] == "solve_in_progress"
     # No worker runs here: the winner waits in procrastinate's queue. Cancelling it frees
     # the week and takes the job off the queue.
     cancelled = client.delete(f"/api/v1/solves/{winner['id']}", headers=county.coordinator)
@@ -68,7 +67,7 @@ def test_concurrent_posts_one_wins_the_other_gets_409(
     with app.state.sessions() as session:
         status = session.execute(
             text("SELECT status FROM procrastinate.procrastinate_jobs WHERE id = :id"),
-            {"id": _job_id(session, int(str(winner["id"])))},
+            {"id": _job_id(session, int(winner["id"]))},
         ).scalar()
     assert status == "cancelled"
     again = client.post(f"{WEEK}/solves", json={"seconds": 1}, headers=county.coordinator)
