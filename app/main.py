@@ -21,6 +21,7 @@ from app.exports.router import router as exports
 from app.imports.router import router as imports
 from app.me.router import router as me
 from app.needs.router import router as needs
+from app.placements.router import router as placements
 from app.plans.router import router as plans
 from app.posts.router import router as posts
 from app.schools.router import router as schools
@@ -56,6 +57,7 @@ ROUTERS = (
     desk,
     solves,
     plans,
+    placements,
     assignments,
     audit,
 )

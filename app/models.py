@@ -7,6 +7,7 @@ from app.closures.models import Closure
 from app.core.db import Base
 from app.counties.models import County
 from app.needs.models import Need
+from app.placements.models import Placement, PlacementLock, PlacementVersion, PlacementWithdrawal
 from app.plans.models import PlanVersion, Visit
 from app.posts.models import Post
 from app.schools.models import School
@@ -28,6 +29,10 @@ __all__ = [
     "Closure",
     "County",
     "Need",
+    "Placement",
+    "PlacementLock",
+    "PlacementVersion",
+    "PlacementWithdrawal",
     "PlanVersion",
     "Post",
     "School",

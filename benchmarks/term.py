@@ -1,7 +1,7 @@
 """A 16-week term on a generated county: are the remotest teaching points forgotten?
 
     .venv/bin/python benchmarks/term.py [--schools 100] [--weeks 16] [--seconds 8] [--seed 1]
-                                        [--squad-days 2]
+                                        [--squad-days 2] [--carry-over-bonus W]
 
 Squads go out 2 days a week by default, so a week cannot cover every need but covers every
 point at least every other week. Each week is solved with the misses of earlier weeks carried
@@ -67,6 +67,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--squad-days", type=int, default=2, help="days a week each squad goes out")
+    parser.add_argument(
+        "--carry-over-bonus", type=float, default=None, help="override the default weight"
+    )
     args = parser.parse_args()
     spec = CountySpec(
         schools=args.schools,
@@ -77,6 +80,9 @@ def main() -> int:
         squad_days=args.squad_days,
     )
     county = generate_county(spec, args.seed)
+    if args.carry_over_bonus is not None:
+        weights = replace(county.weights, carry_over_bonus=args.carry_over_bonus)
+        county = replace(county, weights=weights)
     rng = random.Random(args.seed)
     school_of = {n.id: n.school for n in county.needs}
     points = {s.id for s in county.schools if s.kind == SchoolKind.TEACHING_POINT} & set(

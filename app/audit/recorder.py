@@ -140,10 +140,10 @@ def _log_writes(session: Session, _context: UOWTransaction) -> None:
         *_changes(actor, "delete", session.deleted, at),
     ]
     if rows:
-        session.connection().execute(insert(AuditEvent.__table__), rows)
+        session.connection().execute(insert(AuditEvent), rows)
 
 
-def _changes(actor: Actor, action: str, objects: Iterable[Any], at: datetime) -> list[dict]:
+def _changes(actor: Actor, action: str, objects: Iterable[Any], at: datetime) -> list[dict[str, Any]]:
     rows = []
     for obj in objects:
         table = getattr(obj, "__tablename__", None)

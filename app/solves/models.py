@@ -42,6 +42,10 @@ class Solve(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     county_id: Mapped[int] = mapped_column(ForeignKey("counties.id"), index=True)
     week: Mapped[str] = mapped_column(String(8))
+    # "week" (the weekly routes) or "placement" (a term's vice-principal placements, issue
+    # 4: ``week`` is then "" and ``term_id`` names the term; one at a time per county).
+    kind: Mapped[str] = mapped_column(String(10), default="week", server_default="week")
+    term_id: Mapped[int | None] = mapped_column(ForeignKey("terms.id"), index=True)
     status: Mapped[str] = mapped_column(String(10), default="queued")
     seconds: Mapped[float] = mapped_column(default=30.0)
     seed: Mapped[int] = mapped_column(default=0)

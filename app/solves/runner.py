@@ -29,6 +29,12 @@ log = logging.getLogger(__name__)
 def run_solve(sessions: sessionmaker[Session], settings: Settings, solve_id: int) -> None:
     if not _claim(sessions, solve_id):
         return  # cancelled, or another attempt already finished it
+    if _kind(sessions, solve_id) == "placement":
+        # Imported here: the placement runner reuses this module's ``fail``.
+        from app.placements.runner import run_placement_solve
+
+        run_placement_solve(sessions, settings, solve_id)
+        return
     progress = ProgressWriter(sessions, solve_id)
     try:
         with sessions() as session:
@@ -78,6 +84,11 @@ def run_solve(sessions: sessionmaker[Session], settings: Settings, solve_id: int
             f"The solve failed: {type(error).__name__}: {error}"[:500],
         )
         raise
+
+
+def _kind(sessions: sessionmaker[Session], solve_id: int) -> str | None:
+    with sessions() as session:
+        return session.scalar(select(Solve.kind).where(Solve.id == solve_id))
 
 
 def _claim(sessions: sessionmaker[Session], solve_id: int) -> bool:

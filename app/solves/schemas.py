@@ -47,7 +47,11 @@ class SolveProgress(BaseModel):
 class SolveOut(BaseModel):
     id: int
     county_id: int
-    week: str
+    kind: Literal["week", "placement"] = Field(
+        "week", description="a weekly solve, or a term's vice-principal placements"
+    )
+    week: str = Field(description="the ISO week; empty for a placement solve")
+    term_id: int | None = Field(None, description="the term of a placement solve")
     status: Literal["queued", "running", "succeeded", "failed", "cancelled"]
     seconds: float
     iterations: int | None

@@ -87,6 +87,11 @@ def start_solve(
         # The partial unique index caught a concurrent POST that passed the check above.
         session.rollback()
         raise in_progress(session.scalar(active)) from race
+    return enqueue(session, queue, solve)
+
+
+def enqueue(session: Session, queue: SolveQueue, solve: Solve) -> Solve:
+    """Hand a committed solve row to the job queue (placement solves use it too)."""
     try:
         solve.job_id = queue.defer(solve.id)
         session.commit()
@@ -165,7 +170,9 @@ def describe(session: Session, solve: Solve) -> SolveOut:
     return SolveOut(
         id=solve.id,
         county_id=solve.county_id,
+        kind=cast(Any, solve.kind),
         week=solve.week,
+        term_id=solve.term_id,
         status=cast(Any, solve.status),
         seconds=solve.seconds,
         iterations=solve.iterations,

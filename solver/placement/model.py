@@ -110,8 +110,9 @@ class PlacementWeights:
     # candidate placed off their list counts as rank PREFERENCE_DEPTH + 1.
     worst_preference_rank: int = 30
     # Lost per candidate whose placement differs from the previous solution (re-solves).
-    # Larger than any one placement can gain, so a re-solve moves people only to place more
-    # candidates or to keep a township covered; lower it to let re-solves improve the plan.
+    # More than any one move can gain elsewhere, so a re-solve moves people essentially only
+    # to place more candidates (which comes first anyway); lower it to let re-solves also
+    # improve preferences, coverage or commutes.
     moved: int = 1000
 
 

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy.orm import Session
 
+from app.planning.weeks import parse_week
 from app.plans.models import PlanVersion, Visit
 from tests.world import World
 
 WEEK = "2026-W48"
-TUESDAY = date(2026, 11, 24)
 
 
-def plan_with_case_visit(session: Session, county: World, status: str = "draft") -> PlanVersion:
-    """Version 1 of WEEK: the county's psychology teacher sees case C-0001 on Tuesday."""
-    plan = PlanVersion(county_id=county.county_id, week=WEEK, number=1, status=status)
+def plan_with_case_visit(
+    session: Session, county: World, status: str = "draft", week: str = WEEK
+) -> PlanVersion:
+    """Version 1 of ``week``: the county's psychology teacher sees case C-0001 on Tuesday."""
+    plan = PlanVersion(county_id=county.county_id, week=week, number=1, status=status)
     session.add(plan)
     session.flush()
     session.add(
@@ -24,7 +24,7 @@ def plan_with_case_visit(session: Session, county: World, status: str = "draft")
             county_id=county.county_id,
             staff_kind="teacher",
             teacher_id=county.ids["teachers"],
-            day=TUESDAY,
+            day=parse_week(week).dates[1],
             school_id=county.ids["schools"],
             case_id=county.ids["cases"],
             case_code="C-0001",
