@@ -26,6 +26,7 @@ import argparse
 import asyncio
 import os
 import random
+import signal
 import socket
 import statistics
 import subprocess
@@ -193,11 +194,13 @@ class Server:
     base: str
 
     def stop(self) -> None:
-        self.process.terminate()
+        # The whole group: uvicorn's worker processes must not outlive the run.
+        os.killpg(self.process.pid, signal.SIGTERM)
         try:
             self.process.wait(timeout=15)
         except subprocess.TimeoutExpired:
-            self.process.kill()
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=5)
 
 
 def start(app: str, env: dict[str, str], workers: int) -> Server:
@@ -208,7 +211,7 @@ def start(app: str, env: dict[str, str], workers: int) -> Server:
     ]  # fmt: skip
     if app.startswith("app."):
         command.insert(command.index(app) + 1, "--factory")
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env})
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -242,7 +245,7 @@ class Result:
         errors = sum(1 for s in self.statuses if s not in (200, 304))
         share_304 = self.statuses.count(304) / len(self.statuses)
         return (
-            f"{self.name:<34} {len(self.statuses):>6} req {len(self.statuses) / self.seconds:>7.0f} req/s"
+            f"{self.name:<36} {len(self.statuses):>6} req {self.rps:>6.0f} req/s"
             f"  p50 {p50:>6.1f} ms  p99 {p99:>7.1f} ms  304s {share_304:>4.0%}  errors {errors}"
         )
 
@@ -260,7 +263,7 @@ async def open_loop(
     latencies: list[float] = []
     statuses: list[int] = []
     gate = asyncio.Semaphore(256)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
         began = time.perf_counter()
 
         async def one(index: int, secret: str, etag: str | None) -> None:
@@ -269,10 +272,15 @@ async def open_loop(
             headers = {"Authorization": f"Bearer {secret}"}
             if etag is not None:
                 headers["If-None-Match"] = etag
-            async with gate:
-                response = await client.get(
-                    "/api/v1/me/assignments", params={"week": WEEK}, headers=headers
-                )
+            try:
+                async with gate:
+                    response = await client.get(
+                        "/api/v1/me/assignments", params={"week": WEEK}, headers=headers
+                    )
+            except httpx.HTTPError:
+                latencies.append(time.perf_counter() - scheduled)
+                statuses.append(0)  # timed out or refused: counted as an error
+                return
             latencies.append(time.perf_counter() - scheduled)
             statuses.append(response.status_code)
             if "etag" in response.headers:

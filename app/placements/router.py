@@ -149,6 +149,24 @@ def withdraw(
     return describe(session, solve)
 
 
+@router.get(f"{BASE}/withdrawals", summary="Ids of the vice-principals withdrawn from the term")
+def list_withdrawals(term: TermParam, session: SessionDep, access: Reader) -> list[int]:
+    return service.list_withdrawals(session, versions.require_term(session, _county(access), term))
+
+
+@router.delete(
+    f"{BASE}/withdrawals/{{vice_principal_id}}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Undo a withdrawal; the next solve considers them again",
+)
+def reinstate(
+    term: TermParam, vice_principal_id: VicePrincipalId, session: SessionDep, access: Writer
+) -> Response:
+    row = versions.require_term(session, _county(access), term)
+    service.reinstate(session, row, vice_principal_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
 @router.post(f"{BASE}/publish", summary="Publish a draft (newest or ?version=); it never changes")
 def publish(
     term: TermParam, session: SessionDep, access: Writer, version: VersionNumber = None

@@ -142,6 +142,32 @@ def withdraw(
     return start_solve(session, access, settings, queue, term, solve_body, withdrawn=person.id)
 
 
+def list_withdrawals(session: Session, term: Term) -> list[int]:
+    """Vice-principal ids withdrawn from the term."""
+    return list(
+        session.scalars(
+            select(PlacementWithdrawal.vice_principal_id)
+            .where(PlacementWithdrawal.term_id == term.id)
+            .order_by(PlacementWithdrawal.vice_principal_id)
+        )
+    )
+
+
+def reinstate(session: Session, term: Term, vice_principal_id: int) -> None:
+    """Undo a withdrawal: the next solve considers them again."""
+    person = _vice_principal(session, term.county_id, vice_principal_id)
+    row = session.scalar(
+        select(PlacementWithdrawal).where(
+            PlacementWithdrawal.term_id == term.id,
+            PlacementWithdrawal.vice_principal_id == person.id,
+        )
+    )
+    if row is None:
+        raise not_found("退出记录", "withdrawal")
+    session.delete(row)
+    session.commit()
+
+
 def list_locks(session: Session, term: Term) -> list[LockOut]:
     rows = session.scalars(
         select(PlacementLock)

@@ -92,7 +92,7 @@ def build_model(problem: RoutingProblem) -> BuiltModel:
     _add_vehicle_costs(problem, layout, routing)
     _add_pins(problem, layout, routing, manager)
     _add_disjunctions(problem, layout, routing, manager, drop_penalty)
-    breaks = _add_breaks(problem, layout, routing, time_dim)
+    breaks = _add_breaks(problem, layout, routing, manager, time_dim)
     return BuiltModel(layout, manager, routing, time_dim, breaks, drop_penalty, keep)
 
 
@@ -257,10 +257,17 @@ def _add_breaks(
     problem: RoutingProblem,
     layout: Layout,
     routing: pywrapcp.RoutingModel,
+    manager: pywrapcp.RoutingIndexManager,
     time_dim: pywrapcp.RoutingDimension,
 ) -> list[list[pywrapcp.IntervalVar]]:
     solver = routing.solver()
-    visit_transits = layout.node_service.tolist()
+    # Indexed by routing *index* (vehicle ends included), not by node: OR-Tools reads it
+    # with the index of the node a transit leaves; a node-indexed list reads past its end.
+    service = layout.node_service
+    visit_transits = [
+        int(service[manager.IndexToNode(index)])
+        for index in range(routing.Size() + routing.vehicles())
+    ]
     all_breaks: list[list[pywrapcp.IntervalVar]] = []
     for v, vehicle in enumerate(problem.vehicles):
         intervals = [

@@ -35,14 +35,19 @@ TWEAKS: tuple[tuple[str, float | bool | int], ...] = (
 # With prizes: the same two starts, then most of the time in ruin-and-recreate rounds,
 # which GLS alone cannot replace there.
 _PCI, _GLS = "PARALLEL_CHEAPEST_INSERTION", "GUIDED_LOCAL_SEARCH"
+# Our construction comes first: a single worker must be the robust one (on large days with
+# lunch breaks OR-Tools' insertion heuristic can spend the whole budget and place nothing).
 MANDATORY_PORTFOLIO = (
-    WorkerConfig(_PCI, _GLS, TWEAKS),
     WorkerConfig(_PCI, _GLS, TWEAKS, construct=True),
+    WorkerConfig(_PCI, _GLS, TWEAKS),
 )
 PRIZE_PORTFOLIO = (
-    WorkerConfig(_PCI, _GLS, TWEAKS, ruin_share=0.7),
     WorkerConfig(_PCI, _GLS, TWEAKS, ruin_share=0.7, construct=True),
+    WorkerConfig(_PCI, _GLS, TWEAKS, ruin_share=0.7),
 )
+# How long past the deadline the other workers' answers are still awaited; a worker stuck
+# in OR-Tools (which checks its clock rarely on large models) is then dropped.
+GRACE = 1.0
 # Time kept back for building models and reading results, so a run ends near its budget.
 OVERHEAD_SECONDS = 0.15
 
@@ -130,6 +135,7 @@ def _run_portfolio(
     seed: int,
 ) -> list[RoutingSolution]:
     """Worker 0 runs here (it can report progress); the others in forked processes."""
+    deadline = time.monotonic() + (seconds or 0.0)
     context = multiprocessing.get_context("fork")
     children: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
     for k, config in enumerate(plans[1:], 1):
@@ -154,7 +160,7 @@ def _run_portfolio(
     ]
     for child, receive in children:
         # A crashed or hung child must not take the answer down with it.
-        wait = None if seconds is None else seconds + 30.0
+        wait = None if seconds is None else max(deadline - time.monotonic(), 0.0) + GRACE
         if receive.poll(wait):
             with contextlib.suppress(EOFError):
                 results.append(receive.recv())

@@ -126,7 +126,9 @@ def run_worker(
         indices = [[model.index_of_stop(s) for s in route] for route in start_routes]
         initial = routing.ReadAssignmentFromRoutes(indices, True)
     if initial is not None:
-        assignment = routing.SolveFromAssignmentWithParameters(initial, params)
+        # A large model with breaks can spend the whole budget placing breaks and come back
+        # empty-handed; the restored start is still a valid answer then.
+        assignment = routing.SolveFromAssignmentWithParameters(initial, params) or initial
     else:
         assignment = routing.SolveWithParameters(params)
     if assignment is not None and config.ruin_share > 0:

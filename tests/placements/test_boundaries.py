@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from app.solves.models import Solve
+from app.vice_principals.models import VicePrincipal
 from tests.lifecycle.conftest import wait_for_solve
 from tests.world import World
 
@@ -65,3 +66,23 @@ def test_only_a_vice_principal_token_has_a_placement_of_its_own(
         assert response.status_code == 403 and response.json()["error"]["code"] == "forbidden"
     unknown = client.get("/api/v1/me/placement?term=1999-1", headers=county.staff["vice_principal"])
     assert unknown.status_code == 404
+
+
+def test_a_lock_broken_by_later_edits_fails_the_solve_with_a_reason(
+    session: Session, client: TestClient, county: World, solving: None
+) -> None:
+    person, post = county.ids["vice-principals"], county.ids["posts"]
+    locked = client.put(
+        f"{BASE}/locks/{person}", json={"post_id": post}, headers=county.coordinator
+    )
+    assert locked.status_code == 200, locked.text
+    # The candidate moves to a middle school's phase after the lock was set.
+    row = session.get(VicePrincipal, person)
+    assert row is not None
+    row.phase = "middle"
+    session.commit()
+    started = client.post(f"{BASE}/solve", json={"seconds": 1}, headers=county.coordinator)
+    assert started.status_code == 202
+    done = wait_for_solve(client, county.coordinator, started.json()["id"])[-1]
+    assert done["status"] == "failed"
+    assert done["error"]["code"] == "lock_invalid" and done["error"]["message"]

@@ -190,3 +190,11 @@ def test_a_withdrawal_re_solves_moving_few_and_says_how_many(
         headers=demo_term.coordinator,
     )
     assert again.status_code == 409 and again.json()["error"]["code"] == "already_withdrawn"
+    listed = client.get(f"{demo_term.base}/withdrawals", headers=demo_term.coordinator)
+    assert listed.json() == [leaving]
+    url = f"{demo_term.base}/withdrawals/{leaving}"
+    assert client.delete(url, headers=demo_term.coordinator).status_code == 204
+    assert client.delete(url, headers=demo_term.coordinator).status_code == 404
+    assert any(
+        c.id == candidate_key(leaving) for c in term_build(app, demo_term).instance.candidates
+    )
