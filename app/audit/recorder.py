@@ -143,7 +143,9 @@ def _log_writes(session: Session, _context: UOWTransaction) -> None:
         session.connection().execute(insert(AuditEvent), rows)
 
 
-def _changes(actor: Actor, action: str, objects: Iterable[Any], at: datetime) -> list[dict[str, Any]]:
+def _changes(
+    actor: Actor, action: str, objects: Iterable[Any], at: datetime
+) -> list[dict[str, Any]]:
     rows = []
     for obj in objects:
         table = getattr(obj, "__tablename__", None)
