@@ -32,6 +32,18 @@ def body_too_large(limit: int) -> ApiError:
     )
 
 
+def upload_too_large(limit: int) -> ApiError:
+    # The same code and words as the import's own check (app/imports/reading.py), so a
+    # client sees one answer for a file too large however early it was caught.
+    megabytes = limit // (1024 * 1024)
+    return ApiError(
+        413,
+        "file_too_large",
+        f"文件过大（上限 {megabytes} MB），请分批导入",
+        f"the file is larger than {megabytes} MB; split it",
+    )
+
+
 def rate_limited(retry_after: int) -> ApiError:
     return ApiError(
         429,
@@ -93,14 +105,17 @@ class LimitsMiddleware:
         # "file too large" answer (app/imports/reading.py) is the one a user sees.
         multipart = content_type.startswith("multipart/")
         limit = self.upload_max + MULTIPART_OVERHEAD if multipart else self.body_max
+        too_large = upload_too_large(self.upload_max) if multipart else body_too_large(limit)
         declared = headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
-            await _answer(send, body_too_large(limit))
+            await _answer(send, too_large)
             return
-        await _within(self.app, scope, receive, send, limit)
+        await _within(self.app, scope, receive, send, limit, too_large)
 
 
-async def _within(app: ASGIApp, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+async def _within(
+    app: ASGIApp, scope: Scope, receive: Receive, send: Send, limit: int, too_large: ApiError
+) -> None:
     """Run the app on a body that may not pass ``limit`` bytes (chunked bodies included).
 
     Past the limit we answer 413 ourselves and tell the app the client went away; whatever
@@ -118,7 +133,7 @@ async def _within(app: ASGIApp, scope: Scope, receive: Receive, send: Send, limi
             seen += len(message.get("body", b""))
             if seen > limit:
                 refused = True
-                await _answer(send, body_too_large(limit))
+                await _answer(send, too_large)
                 return {"type": "http.disconnect"}
         return message
 

@@ -26,6 +26,8 @@ PERSON_SCOPING = {
     "GET /desk/views.js": "public: static",
     "GET /api/v1/me": "self: no id in the request",
     "GET /api/v1/me/assignments": "self: no id in the request",
+    # tested in tests/placements/test_review.py (own post only, drafts hidden)
+    "GET /api/v1/me/placement": "self: no id in the request",
     "GET /api/v1/cases": "rows narrowed to the teacher's own cases",
     "GET /api/v1/cases/{row_id}": "another teacher's case is 404",
     "POST /api/v1/calendar-feeds": "staff may only name themselves (403)",
