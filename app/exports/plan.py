@@ -20,17 +20,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.plans.schemas import VisitOut
-from app.spreadsheets.styling import GRID, WRAP, fit_columns, header_row, print_ready
+from app.spreadsheets.styling import titled_table
 
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 ONE_TO_ONE = "心理辅导（一对一）"
 # The solver names the psychology demand by its English key; people read the Chinese.
 SKILL_NAMES = {"psychology": "心理辅导"}
-TITLE_FONT = Font(bold=True, size=14)
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -141,30 +139,6 @@ def _sheet_name(title: str, taken: set[str]) -> str:
     return name
 
 
-def _table(
-    sheet: Worksheet,
-    title: str,
-    subtitle: str,
-    headers: Sequence[str],
-    rows: Iterable[list[object]],
-) -> None:
-    sheet["A1"] = title
-    sheet["A1"].font = TITLE_FONT
-    sheet["A2"] = subtitle
-    header_row(sheet, 3, headers)
-    for number, values in enumerate(rows, start=4):
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=number, column=column, value=value)
-            cell.border = GRID
-            cell.alignment = WRAP
-    # Titles span the sheet; they must not widen the first column.
-    saved = (sheet["A1"].value, sheet["A2"].value)
-    sheet["A1"].value = sheet["A2"].value = None
-    fit_columns(sheet)
-    sheet["A1"].value, sheet["A2"].value = saved
-    print_ready(sheet, header_rows=3, title=title)
-
-
 def _activity(visit: VisitOut, show_case: bool) -> str:
     skill = SKILL_NAMES.get(visit.skill, visit.skill)
     if visit.case_code is None:
@@ -178,7 +152,7 @@ def _notes(visit: VisitOut) -> str:
 
 
 def _day_sheet(sheet: Worksheet, plan: PlanExport, title: str, visits: list[VisitOut]) -> None:
-    _table(
+    titled_table(
         sheet,
         f"{plan.week} {title} 援教安排",
         plan.version,
@@ -201,7 +175,7 @@ def _day_sheet(sheet: Worksheet, plan: PlanExport, title: str, visits: list[Visi
 
 
 def _staff_sheet(sheet: Worksheet, plan: PlanExport, title: str, visits: list[VisitOut]) -> None:
-    _table(
+    titled_table(
         sheet,
         f"{title} {plan.week} 本周行程",
         plan.version,
@@ -226,7 +200,7 @@ def _staff_sheet(sheet: Worksheet, plan: PlanExport, title: str, visits: list[Vi
 
 def _school_sheet(sheet: Worksheet, plan: PlanExport, visits: list[VisitOut]) -> None:
     school = visits[0].school_name
-    _table(
+    titled_table(
         sheet,
         f"{school} {plan.week} 援教来访安排",
         f"谁、什么时候来 — {plan.version}",

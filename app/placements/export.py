@@ -5,16 +5,12 @@ which posts stayed open and why, and the itemised objective. Every sheet is prin
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
 
 from app.placements.schemas import TermPlacementsOut
-from app.spreadsheets.styling import GRID, WRAP, fit_columns, header_row, print_ready
+from app.spreadsheets.styling import titled_table
 
-TITLE_FONT = Font(bold=True, size=14)
 STATUS_ZH = {"draft": "草稿", "published": "已发布"}
 
 
@@ -29,7 +25,7 @@ def placements_workbook(plan: TermPlacementsOut) -> bytes:
     )
     heading = f"{plan.term.name} 副校长挂职/轮岗安排"
     first.title = "安排 placements"
-    _table(
+    titled_table(
         first,
         heading,
         caption,
@@ -59,7 +55,7 @@ def placements_workbook(plan: TermPlacementsOut) -> bytes:
             for p in plan.placements
         ),
     )
-    _table(
+    titled_table(
         workbook.create_sheet("未安排 unplaced"),
         f"{plan.term.name} 未安排的副校长",
         caption,
@@ -73,7 +69,7 @@ def placements_workbook(plan: TermPlacementsOut) -> bytes:
             for u in plan.unplaced
         ),
     )
-    _table(
+    titled_table(
         workbook.create_sheet("空缺岗位 unfilled"),
         f"{plan.term.name} 空缺岗位",
         caption,
@@ -84,7 +80,7 @@ def placements_workbook(plan: TermPlacementsOut) -> bytes:
         ),
     )
     proof = "已证明最优" if plan.optimal else f"未证明最优，差距 {plan.gap_percent:.2f}%"
-    _table(
+    titled_table(
         workbook.create_sheet("目标 objective"),
         f"{plan.term.name} 目标分项",
         f"{caption}；总分 {plan.objective}（{proof}）",
@@ -94,27 +90,3 @@ def placements_workbook(plan: TermPlacementsOut) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def _table(
-    sheet: Worksheet,
-    title: str,
-    subtitle: str,
-    headers: Sequence[str],
-    rows: Iterable[list[object]],
-) -> None:
-    sheet["A1"] = title
-    sheet["A1"].font = TITLE_FONT
-    sheet["A2"] = subtitle
-    header_row(sheet, 3, headers)
-    for number, values in enumerate(rows, start=4):
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=number, column=column, value=value)
-            cell.border = GRID
-            cell.alignment = WRAP
-    # Titles span the sheet; they must not widen the first column.
-    saved = (sheet["A1"].value, sheet["A2"].value)
-    sheet["A1"].value = sheet["A2"].value = None
-    fit_columns(sheet)
-    sheet["A1"].value, sheet["A2"].value = saved
-    print_ready(sheet, header_rows=3, title=title)

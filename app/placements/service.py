@@ -8,7 +8,6 @@ solves table's partial unique index allows one queued-or-running placement solve
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.config import Settings
@@ -29,7 +28,7 @@ from app.placements.versions import previous_mapping, require_term
 from app.posts.models import Post
 from app.schools.models import School
 from app.solves.models import ACTIVE, Solve
-from app.solves.service import enqueue
+from app.solves.service import check_seconds, submit
 from app.terms.models import Term
 from app.vice_principals.models import VicePrincipal
 from solver.placement.rules import broken_rule
@@ -37,23 +36,10 @@ from solver.placement.rules import broken_rule
 PLACEMENT = "placement"
 
 
-def _in_progress(existing: Solve | None) -> ApiError:
-    details = []
-    if existing is not None:
-        details.append(
-            Problem(
-                "solve_id",
-                f"进行中的求解：{existing.id}",
-                f"the solve in progress is {existing.id}",
-            )
-        )
-    return ApiError(
-        409,
-        "solve_in_progress",
-        "本县已有排队或运行中的副校长安排求解，请等待完成或取消后再提交",
-        "A placement solve of this county is already queued or running; wait or cancel it",
-        details,
-    )
+PLACEMENT_BUSY = (
+    "本县已有排队或运行中的副校长安排求解，请等待完成或取消后再提交",
+    "A placement solve of this county is already queued or running; wait or cancel it",
+)
 
 
 def start_solve(
@@ -66,23 +52,10 @@ def start_solve(
     withdrawn: int | None = None,
 ) -> Solve:
     """Queue a placement solve; rows the caller added to ``session`` commit with it."""
-    if body.seconds > settings.solve_max_seconds:
-        raise invalid(
-            [
-                Problem(
-                    "body.seconds",
-                    f"时间上限不能超过 {settings.solve_max_seconds:g} 秒",
-                    f"seconds must be at most {settings.solve_max_seconds:g}",
-                )
-            ]
-        )
+    check_seconds(settings, body.seconds)
     active = select(Solve).where(
         Solve.county_id == term.county_id, Solve.kind == PLACEMENT, Solve.status.in_(ACTIVE)
     )
-    existing = session.scalar(active)
-    if existing is not None:
-        session.rollback()
-        raise _in_progress(existing)
     weights = body.weights.model_dump(exclude_none=True) if body.weights else {}
     principal = access.principal
     solve = Solve(
@@ -101,14 +74,7 @@ def start_solve(
         progress={"phase": "queued"},
         created_by_token_id=principal.token_id if principal else None,
     )
-    session.add(solve)
-    try:
-        session.commit()
-    except IntegrityError as race:
-        # The partial unique index caught a concurrent POST that passed the check above.
-        session.rollback()
-        raise _in_progress(session.scalar(active)) from race
-    return enqueue(session, queue, solve)
+    return submit(session, queue, solve, active, PLACEMENT_BUSY)
 
 
 def withdraw(

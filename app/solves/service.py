@@ -6,7 +6,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -24,7 +24,13 @@ from app.solves.schemas import SolveCreate, SolveError, SolveOut, SolveProgress
 log = logging.getLogger(__name__)
 
 
-def in_progress(existing: Solve | None) -> ApiError:
+WEEK_BUSY = (
+    "该周已有排队或运行中的求解，请等待完成或取消后再提交",
+    "A solve of this week is already queued or running; wait for it or cancel it",
+)
+
+
+def in_progress(existing: Solve | None, busy: tuple[str, str] = WEEK_BUSY) -> ApiError:
     details = []
     if existing is not None:
         details.append(
@@ -34,13 +40,45 @@ def in_progress(existing: Solve | None) -> ApiError:
                 f"the solve in progress is {existing.id}",
             )
         )
-    return ApiError(
-        409,
-        "solve_in_progress",
-        "该周已有排队或运行中的求解，请等待完成或取消后再提交",
-        "A solve of this week is already queued or running; wait for it or cancel it",
-        details,
-    )
+    return ApiError(409, "solve_in_progress", busy[0], busy[1], details)
+
+
+def check_seconds(settings: Settings, seconds: float) -> None:
+    if seconds > settings.solve_max_seconds:
+        raise invalid(
+            [
+                Problem(
+                    "body.seconds",
+                    f"时间上限不能超过 {settings.solve_max_seconds:g} 秒",
+                    f"seconds must be at most {settings.solve_max_seconds:g}",
+                )
+            ]
+        )
+
+
+def submit(
+    session: Session,
+    queue: SolveQueue,
+    solve: Solve,
+    active: Select[Solve],
+    busy: tuple[str, str] = WEEK_BUSY,
+) -> Solve:
+    """Commit a new solve row unless ``active`` finds one, then hand it to the job queue.
+
+    Rows the caller added to ``session`` commit with it, or are rolled back with it.
+    """
+    existing = session.scalar(active)
+    if existing is not None:
+        session.rollback()
+        raise in_progress(existing, busy)
+    session.add(solve)
+    try:
+        session.commit()
+    except IntegrityError as race:
+        # The partial unique index caught a concurrent POST that passed the check above.
+        session.rollback()
+        raise in_progress(session.scalar(active), busy) from race
+    return enqueue(session, queue, solve)
 
 
 def start_solve(
@@ -52,22 +90,10 @@ def start_solve(
     body: SolveCreate,
 ) -> Solve:
     county_id = cast(int, access.county_id)
-    if body.seconds > settings.solve_max_seconds:
-        raise invalid(
-            [
-                Problem(
-                    "body.seconds",
-                    f"时间上限不能超过 {settings.solve_max_seconds:g} 秒",
-                    f"seconds must be at most {settings.solve_max_seconds:g}",
-                )
-            ]
-        )
+    check_seconds(settings, body.seconds)
     active = select(Solve).where(
         Solve.county_id == county_id, Solve.week == week.label, Solve.status.in_(ACTIVE)
     )
-    existing = session.scalar(active)
-    if existing is not None:
-        raise in_progress(existing)
     principal = access.principal
     solve = Solve(
         county_id=county_id,
@@ -80,14 +106,7 @@ def start_solve(
         progress={"phase": "queued"},
         created_by_token_id=principal.token_id if principal else None,
     )
-    session.add(solve)
-    try:
-        session.commit()
-    except IntegrityError as race:
-        # The partial unique index caught a concurrent POST that passed the check above.
-        session.rollback()
-        raise in_progress(session.scalar(active)) from race
-    return enqueue(session, queue, solve)
+    return submit(session, queue, solve, active)
 
 
 def enqueue(session: Session, queue: SolveQueue, solve: Solve) -> Solve:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -63,3 +63,31 @@ def print_ready(sheet: Worksheet, header_rows: int = 1, title: str = "") -> None
     if title:
         sheet.oddHeader.center.text = title
     sheet.oddFooter.center.text = "第 &P 页 / 共 &N 页"
+
+
+TITLE_FONT = Font(bold=True, size=14)
+
+
+def titled_table(
+    sheet: Worksheet,
+    title: str,
+    subtitle: str,
+    headers: Sequence[str],
+    rows: Iterable[list[Any]],
+) -> None:
+    """A print-ready sheet: title, subtitle, a header row and gridded rows, fitted to A4."""
+    sheet["A1"] = title
+    sheet["A1"].font = TITLE_FONT
+    sheet["A2"] = subtitle
+    header_row(sheet, 3, headers)
+    for number, values in enumerate(rows, start=4):
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=number, column=column, value=value)
+            cell.border = GRID
+            cell.alignment = WRAP
+    # Titles span the sheet; they must not widen the first column.
+    saved = (sheet["A1"].value, sheet["A2"].value)
+    sheet["A1"].value = sheet["A2"].value = None
+    fit_columns(sheet)
+    sheet["A1"].value, sheet["A2"].value = saved
+    print_ready(sheet, header_rows=3, title=title)

@@ -134,9 +134,12 @@ def _run_portfolio(
     limits: SearchLimits,
     seed: int,
 ) -> list[RoutingSolution]:
-    """Worker 0 runs here (it can report progress); the others in forked processes."""
+    """Worker 0 runs here (it can report progress); the others in separate processes."""
     deadline = time.monotonic() + (seconds or 0.0)
-    context = multiprocessing.get_context("fork")
+    # forkserver, not fork: the web worker calls this from a thread, and forking a
+    # multithreaded process can copy a lock some other thread holds and hang the child.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["solver.routing.worker"])
     children: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
     for k, config in enumerate(plans[1:], 1):
         receive, send = context.Pipe(duplex=False)
