@@ -6,7 +6,9 @@ the same way, and the same fleet and budget. Benchmark-only: solver/ never impor
 
 from __future__ import annotations
 
+import argparse
 from datetime import timedelta
+from pathlib import Path
 
 import numpy as np
 import pyvrp
@@ -14,6 +16,19 @@ import vroom
 from pyvrp.stop import MaxRuntime
 
 from solver.formats.solomon import SCALE, SolomonInstance, prize_unit, scaled_distances
+
+NAMED = "C101,C201,R101,R112,R201,RC101,RC105,RC208"
+DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "benchmarks"
+ENGINES = ("ours", "pyvrp", "vroom")
+
+
+def add_common_arguments(parser: argparse.ArgumentParser, seconds: float) -> None:
+    """The options every Solomon benchmark takes, so both scripts read the same way."""
+    parser.add_argument("--instances", default=NAMED, help="comma-separated names")
+    parser.add_argument("--seconds", type=float, default=seconds)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--engines", default=",".join(ENGINES))
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="benchmarks folder")
 
 
 def pyvrp_solve(

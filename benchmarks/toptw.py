@@ -13,27 +13,18 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from pathlib import Path
 
 from _solomon_check import check
-from _solomon_peers import pyvrp_solve, vroom_solve
+from _solomon_peers import add_common_arguments, pyvrp_solve, vroom_solve
 
 from solver.commands.toptw import solve_toptw
 from solver.formats.solomon import SolomonInstance, read_solomon
 
-NAMED = "C101,C201,R101,R112,R201,RC101,RC105,RC208"
-DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "benchmarks"
-ENGINES = ("ours", "pyvrp", "vroom")
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--instances", default=NAMED, help="comma-separated names")
+    add_common_arguments(parser, seconds=10.0)
     parser.add_argument("--tours", default="1,2,3,4", help="values of M")
-    parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--engines", default=",".join(ENGINES))
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="benchmarks folder")
     args = parser.parse_args()
     folder = args.data.resolve() / "solomon"
     engines = args.engines.split(",")

@@ -17,24 +17,16 @@ import time
 from pathlib import Path
 
 from _solomon_check import Checked, check
-from _solomon_peers import pyvrp_solve, vroom_solve
+from _solomon_peers import add_common_arguments, pyvrp_solve, vroom_solve
 
 from solver.commands.vrptw import solve_vrptw
 from solver.formats.solomon import SolomonInstance, read_solomon
 
-NAMED = "C101,C201,R101,R112,R201,RC101,RC105,RC208"
-DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "benchmarks"
-ENGINES = ("ours", "pyvrp", "vroom")
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--instances", default=NAMED, help="comma-separated names")
+    add_common_arguments(parser, seconds=30.0)
     parser.add_argument("--all", action="store_true", help="all 56 files in solomon/")
-    parser.add_argument("--seconds", type=float, default=30.0)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--engines", default=",".join(ENGINES))
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="benchmarks folder")
     args = parser.parse_args()
     folder = args.data.resolve() / "solomon"
     bks = _best_known(folder / "bks.csv")
