@@ -304,11 +304,16 @@ async def saturate(name: str, base: str, secrets: list[str], seconds: float) -> 
                 secret = secrets[index % len(secrets)]
                 index += 32
                 sent = time.perf_counter()
-                response = await client.get(
-                    "/api/v1/me/assignments",
-                    params={"week": WEEK},
-                    headers={"Authorization": f"Bearer {secret}"},
-                )
+                try:
+                    response = await client.get(
+                        "/api/v1/me/assignments",
+                        params={"week": WEEK},
+                        headers={"Authorization": f"Bearer {secret}"},
+                    )
+                except httpx.HTTPError:
+                    latencies.append(time.perf_counter() - sent)
+                    statuses.append(0)  # timed out or refused: counted as an error
+                    continue
                 latencies.append(time.perf_counter() - sent)
                 statuses.append(response.status_code)
 
