@@ -12,12 +12,17 @@ from app.core.errors import Problem
 from app.counties.models import County
 
 
+def county_skills(session: Session, county_id: int | None) -> list[str]:
+    """The county's skill vocabulary, in the order the bureau keeps it."""
+    return list(session.scalar(select(County.skills).where(County.id == county_id)) or [])
+
+
 def unknown_skill_problems(
     session: Session, county_id: int | None, data: Mapping[str, Any], fields: Sequence[str]
 ) -> list[Problem]:
     if not fields:
         return []
-    vocabulary = set(session.scalar(select(County.skills).where(County.id == county_id)) or [])
+    vocabulary = set(county_skills(session, county_id))
     problems = []
     for name in fields:
         value = data.get(name)

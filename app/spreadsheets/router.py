@@ -5,12 +5,11 @@ from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Response
-from sqlalchemy import select
 
 from app.core.crud_router import ERRORS
 from app.core.db import SessionDep
 from app.core.permissions import COUNTY_READ, Access
-from app.counties.models import County
+from app.core.skills import county_skills
 from app.imports.columns import SHEETS, SheetSpec
 from app.spreadsheets.styling import XLSX_MEDIA_TYPE
 from app.spreadsheets.templates import template_workbook
@@ -29,8 +28,7 @@ def attachment(filename: str) -> dict[str, str]:
 
 def _endpoint(spec: SheetSpec) -> Callable[..., Response]:
     def template(session: SessionDep, access: Annotated[Access, Depends(COUNTY_READ)]) -> Response:
-        skills = session.scalar(select(County.skills).where(County.id == access.county_id)) or []
-        content = template_workbook(spec, skills)
+        content = template_workbook(spec, county_skills(session, access.county_id))
         filename = f"{spec.label.zh}导入模板-{spec.entity}.xlsx"
         return Response(content, media_type=XLSX_MEDIA_TYPE, headers=attachment(filename))
 
